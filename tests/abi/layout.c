@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Compile-time proof that our <linux/alloc_tag.h> has the ABI of mainline 7.3's: same ioctl
+ * numbers, filter bits, struct sizes, alignments and field offsets/sizes. Built -m64 and
+ * -m32. REF_HEADER names 7.3's header; its identifiers are renamed while it is included so
+ * that both headers can sit in one translation unit. If this file compiles, the ABI matches;
+ * the program then only reports that as TAP.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <linux/ioctl.h>	/* 7.3's header uses _IOR() without including this */
+
+#define STRUCTS(X) X(allocinfo_content_id) X(allocinfo_tag) X(allocinfo_counter) \
+	X(allocinfo_tag_data) X(allocinfo_filter) X(allocinfo_get_at)
+#define FIELDS(X) \
+	X(allocinfo_content_id, id) \
+	X(allocinfo_tag, modname) X(allocinfo_tag, function) X(allocinfo_tag, filename) \
+	X(allocinfo_tag, lineno) \
+	X(allocinfo_counter, bytes) X(allocinfo_counter, calls) X(allocinfo_counter, accurate) \
+	X(allocinfo_counter, pad) \
+	X(allocinfo_tag_data, tag) X(allocinfo_tag_data, counter) \
+	X(allocinfo_filter, mask) X(allocinfo_filter, fields) X(allocinfo_filter, min_size) \
+	X(allocinfo_filter, max_size) X(allocinfo_filter, inaccurate) \
+	X(allocinfo_get_at, pos) X(allocinfo_get_at, filter) X(allocinfo_get_at, data)
+#define CONSTS(X) X(ALLOCINFO_STR_SIZE) X(ALLOCINFO_IOC_BASE) \
+	X(ALLOCINFO_IOC_CONTENT_ID) X(ALLOCINFO_IOC_GET_AT) X(ALLOCINFO_IOC_GET_NEXT) \
+	X(ALLOCINFO_FILTER_MASK_MODNAME) X(ALLOCINFO_FILTER_MASK_FUNCTION) \
+	X(ALLOCINFO_FILTER_MASK_FILENAME) X(ALLOCINFO_FILTER_MASK_LINENO) \
+	X(ALLOCINFO_FILTER_MASK_INACCURATE) X(ALLOCINFO_FILTER_MASK_MIN_SIZE) \
+	X(ALLOCINFO_FILTER_MASK_MAX_SIZE) X(ALLOCINFO_FILTER_MASKS)
+
+/* 1. 7.3's header, with its struct and enumerator names moved aside. */
+#define allocinfo_content_id	ref_allocinfo_content_id
+#define allocinfo_tag		ref_allocinfo_tag
+#define allocinfo_counter	ref_allocinfo_counter
+#define allocinfo_tag_data	ref_allocinfo_tag_data
+#define allocinfo_filter	ref_allocinfo_filter
+#define allocinfo_get_at	ref_allocinfo_get_at
+#define ALLOCINFO_FILTER_MODNAME	REF_ALLOCINFO_FILTER_MODNAME
+#define ALLOCINFO_FILTER_FUNCTION	REF_ALLOCINFO_FILTER_FUNCTION
+#define ALLOCINFO_FILTER_FILENAME	REF_ALLOCINFO_FILTER_FILENAME
+#define ALLOCINFO_FILTER_LINENO		REF_ALLOCINFO_FILTER_LINENO
+#define ALLOCINFO_FILTER_INACCURATE	REF_ALLOCINFO_FILTER_INACCURATE
+#define ALLOCINFO_FILTER_MIN_SIZE	REF_ALLOCINFO_FILTER_MIN_SIZE
+#define ALLOCINFO_FILTER_MAX_SIZE	REF_ALLOCINFO_FILTER_MAX_SIZE
+#define __ALLOCINFO_FILTER_LAST		REF___ALLOCINFO_FILTER_LAST
+#include REF_HEADER
+
+/* Record what it says (## keeps the original names in the recorded identifiers). */
+#define REC_STRUCT(s) enum { ref_size_##s = sizeof(struct s), ref_align_##s = _Alignof(struct s) };
+#define REC_FIELD(s, f) enum { ref_off_##s##_##f = offsetof(struct s, f), \
+			       ref_sz_##s##_##f = sizeof(((struct s *)0)->f) };
+#define REC_CONST(c) static const unsigned long long ref_##c = c;
+STRUCTS(REC_STRUCT)
+FIELDS(REC_FIELD)
+CONSTS(REC_CONST)
+
+#undef allocinfo_content_id
+#undef allocinfo_tag
+#undef allocinfo_counter
+#undef allocinfo_tag_data
+#undef allocinfo_filter
+#undef allocinfo_get_at
+#undef ALLOCINFO_STR_SIZE
+#undef ALLOCINFO_FILTER_MASK_MODNAME
+#undef ALLOCINFO_FILTER_MASK_FUNCTION
+#undef ALLOCINFO_FILTER_MASK_FILENAME
+#undef ALLOCINFO_FILTER_MASK_LINENO
+#undef ALLOCINFO_FILTER_MASK_INACCURATE
+#undef ALLOCINFO_FILTER_MASK_MIN_SIZE
+#undef ALLOCINFO_FILTER_MASK_MAX_SIZE
+#undef ALLOCINFO_FILTER_MASKS
+#undef _ALLOCINFO_IOC_CONTENT_ID
+#undef _ALLOCINFO_IOC_GET_AT
+#undef _ALLOCINFO_IOC_GET_NEXT
+#undef ALLOCINFO_IOC_BASE
+#undef ALLOCINFO_IOC_CONTENT_ID
+#undef ALLOCINFO_IOC_GET_AT
+#undef ALLOCINFO_IOC_GET_NEXT
+#undef ALLOCINFO_FILTER_MODNAME
+#undef ALLOCINFO_FILTER_FUNCTION
+#undef ALLOCINFO_FILTER_FILENAME
+#undef ALLOCINFO_FILTER_LINENO
+#undef ALLOCINFO_FILTER_INACCURATE
+#undef ALLOCINFO_FILTER_MIN_SIZE
+#undef ALLOCINFO_FILTER_MAX_SIZE
+#undef __ALLOCINFO_FILTER_LAST
+
+/* 2. Ours, and every recorded fact compared with it. */
+#include <linux/alloc_tag.h>
+
+#define CHK_STRUCT(s) \
+	_Static_assert(sizeof(struct s) == ref_size_##s, "sizeof(struct " #s ") differs from 7.3"); \
+	_Static_assert(_Alignof(struct s) == ref_align_##s, "alignment of " #s " differs from 7.3");
+#define CHK_FIELD(s, f) \
+	_Static_assert(offsetof(struct s, f) == ref_off_##s##_##f, #s "." #f ": offset differs"); \
+	_Static_assert(sizeof(((struct s *)0)->f) == ref_sz_##s##_##f, #s "." #f ": size differs");
+STRUCTS(CHK_STRUCT)
+FIELDS(CHK_FIELD)
+
+/* The sizes the series promises, independent of the reference. */
+_Static_assert(sizeof(struct allocinfo_content_id) == 8, "content_id");
+_Static_assert(sizeof(struct allocinfo_tag) == 200, "tag");
+_Static_assert(sizeof(struct allocinfo_counter) == 24, "counter");
+_Static_assert(sizeof(struct allocinfo_tag_data) == 224, "tag_data");
+_Static_assert(sizeof(struct allocinfo_filter) == 232, "filter");
+_Static_assert(sizeof(struct allocinfo_get_at) == 464, "get_at");
+
+int main(void)
+{
+	int fails = 0, n = 0;
+
+	/* Constants are compared at run time only because some are not integer constant
+	 * expressions in C (they go through _IOC() casts); the compiler folds them anyway.
+	 */
+#define CHK_CONST(c) \
+	n++; \
+	if ((unsigned long long)(c) != ref_##c) { \
+		printf("# %s: ours 0x%llx, 7.3 0x%llx\n", #c, (unsigned long long)(c), ref_##c); \
+		fails++; \
+	}
+	CONSTS(CHK_CONST)
+	printf("TAP version 13\n1..2\n");
+	printf("ok 1 struct layout identical to 7.3 (%zu-bit, checked at compile time)\n",
+	       sizeof(void *) * 8);
+	printf("%sok 2 %d ioctl numbers and filter bits identical to 7.3\n", fails ? "not " : "", n);
+	return fails ? 1 : 0;
+}
