@@ -13,6 +13,9 @@ OUT=$BUILD/out					# per-flavor build output (O=)
 LOGS=$BUILD/logs				# console logs of every boot
 CACHE=${ALLOCTAG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/alloctag-series}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+# Paths below the checkout are hashed relative to it, so a fresh clone elsewhere (CI) hits
+# the cache filled by an earlier one.
+export CCACHE_BASEDIR=$TOP CCACHE_NOHASHDIR=1
 JOBS=${JOBS:-$(nproc)}
 BASE_TAG=base
 
@@ -25,6 +28,29 @@ need() {
 	command -v "$cmd" >/dev/null 2>&1 && return 0
 	"$TOP/scripts/deps" "$@"
 	command -v "$cmd" >/dev/null 2>&1 || die "'$cmd' is still missing after installing: $*"
+}
+
+# A private apt configuration for BASE_SUITES (binary and source): our own sources list and
+# state under $CACHE/apt; the system's apt configuration is left alone.
+APTDIR=$CACHE/apt
+APT_OPTS=(-o "Dir::Etc::SourceList=$APTDIR/sources.list" -o Dir::Etc::SourceParts=/dev/null
+	  -o "Dir::State=$APTDIR" -o "Dir::State::Lists=$APTDIR/lists"
+	  -o Dir::State::status=/dev/null -o "Dir::Cache=$APTDIR"
+	  -o "Dir::Cache::archives=$APTDIR/archives" -o Acquire::Languages=none
+	  -o APT::Sandbox::User=root -o Debug::NoLocking=1)
+apt_updated=
+apt_update() {
+	[ -n "$apt_updated" ] && return 0
+	mkdir -p "$APTDIR/lists/partial" "$APTDIR/archives/partial"
+	: >"$APTDIR/sources.list"
+	local s
+	for s in $BASE_SUITES; do
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $DEBIAN_MIRROR $s main"
+		echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $DEBIAN_MIRROR $s main"
+	done >>"$APTDIR/sources.list"
+	apt-get "${APT_OPTS[@]}" -qq update ||
+		die "apt-get update of suites '$BASE_SUITES' ($DEBIAN_MIRROR) failed"
+	apt_updated=1
 }
 
 # The version of the base actually in use (may differ from BASE_VERSION after a fallback).
