@@ -106,6 +106,24 @@ _Static_assert(sizeof(struct allocinfo_tag_data) == 224, "tag_data");
 _Static_assert(sizeof(struct allocinfo_filter) == 232, "filter");
 _Static_assert(sizeof(struct allocinfo_get_at) == 464, "get_at");
 
+/*
+ * ALLOCINFO_IOC_QUERY is ours, not 7.3's: pin its layout to explicit numbers, so that the
+ * -m32 and -m64 builds prove it needs no compat translation.
+ */
+#define QOFF(f, o) _Static_assert(offsetof(struct allocinfo_query, f) == (o), "query." #f);
+QOFF(size, 0) QOFF(flags, 4) QOFF(mask, 8) QOFF(cursor, 16) QOFF(modname_addr, 24)
+QOFF(function_addr, 32) QOFF(filename_addr, 40) QOFF(modname_len, 48) QOFF(function_len, 52)
+QOFF(filename_len, 56) QOFF(min_line, 60) QOFF(max_line, 64) QOFF(__reserved, 68)
+QOFF(min_bytes, 72) QOFF(max_bytes, 80) QOFF(min_calls, 88) QOFF(max_calls, 96)
+QOFF(buf_addr, 104) QOFF(buf_size, 112) QOFF(records, 120) QOFF(reply_flags, 124)
+QOFF(bytes, 128) QOFF(generation, 136) QOFF(next_cursor, 144)
+_Static_assert(sizeof(struct allocinfo_query) == ALLOCINFO_QUERY_SIZE_VER0, "query size");
+_Static_assert(ALLOCINFO_QUERY_SIZE_VER0 == 152, "query VER0");
+#define ROFF(f, o) _Static_assert(offsetof(struct allocinfo_record, f) == (o), "record." #f);
+ROFF(size, 0) ROFF(flags, 4) ROFF(line, 8) ROFF(modname_len, 12) ROFF(function_len, 16)
+ROFF(filename_len, 20) ROFF(bytes, 24) ROFF(calls, 32) ROFF(names, 40)
+_Static_assert(sizeof(struct allocinfo_record) == 40, "record size");
+
 int main(void)
 {
 	int fails = 0, n = 0;
@@ -120,9 +138,14 @@ int main(void)
 		fails++; \
 	}
 	CONSTS(CHK_CONST)
+	n++;
+	if (ALLOCINFO_IOC_QUERY != _IOWR(0xA6, 3, struct allocinfo_query)) {
+		printf("# ALLOCINFO_IOC_QUERY: 0x%lx\n", (unsigned long)ALLOCINFO_IOC_QUERY);
+		fails++;
+	}
 	printf("TAP version 13\n1..2\n");
-	printf("ok 1 struct layout identical to 7.3 (%zu-bit, checked at compile time)\n",
+	printf("ok 1 struct layouts identical to 7.3, QUERY as pinned (%zu-bit, checked at compile time)\n",
 	       sizeof(void *) * 8);
-	printf("%sok 2 %d ioctl numbers and filter bits identical to 7.3\n", fails ? "not " : "", n);
+	printf("%sok 2 %d ioctl numbers and filter bits as 7.3 has them, plus QUERY\n", fails ? "not " : "", n);
 	return fails ? 1 : 0;
 }

@@ -2,13 +2,20 @@
 /*
  * What one query on /proc/allocinfo costs through its text and through its ioctls.
  *
- *   text:  open, read() it all (64 KiB buffer), parse every line, filter in userspace;
- *   ioctl: open, GET_AT pos 0 with the filter, GET_NEXT until ENOENT (the kernel filters).
+ *   text:   open, read() it all (64 KiB buffer), parse every line, filter in userspace;
+ *   GET_AT: open, GET_AT pos 0 with the filter, GET_NEXT until ENOENT (the kernel filters);
+ *   QUERY:  open, ALLOCINFO_IOC_QUERY from cursor 0 until ALLOCINFO_QUERY_END into one
+ *           64 KiB buffer, walking the records of each reply (the kernel filters).
  *
- * Built against mainline 7.3's <linux/alloc_tag.h> only. Times are CLOCK_MONOTONIC; under
- * `qemu -icount shift=0` (scripts/bench) one guest nanosecond is one guest instruction, so
- * they are reported as instructions. Each figure is the minimum of RUNS runs. A benchmark,
- * not a test: the results are '#' lines, then "ok 1 bench ran".
+ * Then a paged sweep: the full dump through QUERY with a 4 KiB buffer, timing the first
+ * call and the last one (the one that returns END): resuming from a cursor must be O(1).
+ *
+ * Built against our <linux/alloc_tag.h>; GET_AT/GET_NEXT use only the 7.3 ABI. Times are
+ * CLOCK_MONOTONIC; under `qemu -icount shift=0` (scripts/bench) one guest nanosecond is one
+ * guest instruction, so they are reported as instructions. Each figure is the minimum of RUNS
+ * runs. A benchmark, not a test: the results are '#' lines, then "ok 1 bench ran". For
+ * scripts, one line per query: "# row <query> <text instr> <GET_AT instr> <QUERY instr>"
+ * (the query name may hold a space: the three numbers are the last three fields).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,11 +25,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <sys/ioctl.h>		/* first: 7.3's header uses _IOR() without including it */
+#include <sys/ioctl.h>
 #include <linux/alloc_tag.h>
 
 #define PATH	"/proc/allocinfo"
 #define BUFSZ	(64 * 1024)
+#define QBUFSZ	(64 * 1024)	/* QUERY buffer */
+#define PAGESZ	(4 * 1024)	/* QUERY buffer of the paged sweep */
 #define RUNS	5
 #define MiB	(1024 * 1024)
 #define ARRAY_SIZE(a)	((int)(sizeof(a) / sizeof((a)[0])))
@@ -48,10 +57,23 @@ struct query {
 
 struct result {
 	uint64_t ns;		/* minimum over the runs */
-	long matches, syscalls;	/* read() or ioctl() calls, open/close not counted */
+	long matches, syscalls;	/* read() or ioctl() calls, plus open and close */
+};
+
+/* The paged sweep: its first call and its last one (which returned END). */
+struct pages {
+	uint64_t first, last;	/* minimum over the runs */
+	long pages, records;	/* calls, records in all */
+	uint32_t first_records, last_records;
 };
 
 static char buf[BUFSZ];
+/*
+ * >= 0: the text and QUERY paths use this open file instead of opening their own, as an agent
+ * that polls would (QUERY keeps no per-file state; the text is re-read from offset 0).
+ */
+static int held_fd = -1;
+static uint64_t qbuf[QBUFSZ / sizeof(uint64_t)];	/* records are 8-byte aligned */
 
 static uint64_t now(void)
 {
@@ -134,10 +156,16 @@ static int text_query(const struct query *q, struct result *res,
 	int fd;
 
 	res->matches = 0;
-	res->syscalls = 0;
-	fd = open(PATH, O_RDONLY);
+	res->syscalls = 2;	/* open, close; or lseek */
+	fd = held_fd >= 0 ? held_fd : open(PATH, O_RDONLY);
 	if (fd < 0)
 		return -1;
+	if (held_fd >= 0 && lseek(fd, 0, SEEK_SET)) {
+		res->syscalls--;
+		return -1;
+	}
+	if (held_fd >= 0)
+		res->syscalls--;
 	for (;;) {
 		n = read(fd, buf + have, BUFSZ - have);
 		res->syscalls++;
@@ -160,11 +188,12 @@ static int text_query(const struct query *q, struct result *res,
 			break;
 		}
 	}
-	close(fd);
+	if (fd != held_fd)
+		close(fd);
 	return n < 0 ? -1 : 0;
 }
 
-/* The ioctl path. Returns 0, or -1 with errno set. */
+/* The GET_AT/GET_NEXT path. Returns 0, or -1 with errno set. */
 static int ioctl_query(const struct query *q, struct result *res)
 {
 	struct allocinfo_get_at at;
@@ -180,7 +209,7 @@ static int ioctl_query(const struct query *q, struct result *res)
 		at.filter.min_size = q->min_size;
 	}
 	res->matches = 0;
-	res->syscalls = 1;
+	res->syscalls = 3;	/* open, GET_AT, close */
 	fd = open(PATH, O_RDONLY);
 	if (fd < 0)
 		return -1;
@@ -194,6 +223,128 @@ static int ioctl_query(const struct query *q, struct result *res)
 	close(fd);
 	errno = err;
 	return err == ENOENT ? 0 : -1;
+}
+
+/*
+ * The QUERY pattern that selects what GET_AT's FILENAME filter @file does: @file with the
+ * glob metacharacters *?[\ escaped. GET_AT compares the last 63 characters of the name, so a
+ * 63-character @file (perhaps trimmed) matches every name that ends with it: '*' in front.
+ * @pat holds 2 * ALLOCINFO_STR_SIZE bytes; returns the pattern's length (no NUL needed).
+ */
+static uint32_t file_glob(char *pat, const char *file)
+{
+	char *p = pat;
+
+	if (strlen(file) >= ALLOCINFO_STR_SIZE - 1)
+		*p++ = '*';
+	for (; *file; file++) {
+		if (strchr("*?[\\", *file))
+			*p++ = '\\';
+		*p++ = *file;
+	}
+	return p - pat;
+}
+
+/* Walk the records of one QUERY reply by their size; add their number to @count. */
+static int walk(const struct allocinfo_query *aq, long *count)
+{
+	const struct allocinfo_record *r;
+	uint64_t off, left;
+	uint32_t n = 0;
+
+	if (aq->bytes > aq->buf_size)
+		goto bad;
+	for (off = 0; off < aq->bytes; off += r->size, n++) {
+		r = (const void *)((const char *)qbuf + off);
+		left = aq->bytes - off;
+		if (left < sizeof(*r) || r->size < sizeof(*r) || r->size % 8 || r->size > left)
+			goto bad;
+	}
+	if (n != aq->records)
+		goto bad;
+	*count += n;
+	return 0;
+bad:
+	errno = EPROTO;		/* a malformed reply */
+	return -1;
+}
+
+/* The QUERY path. Returns 0, or -1 with errno set. */
+static int query_ioctl(const struct query *q, struct result *res)
+{
+	char pat[2 * ALLOCINFO_STR_SIZE];
+	struct allocinfo_query aq;
+	int fd, ret, err;
+
+	memset(&aq, 0, sizeof(aq));
+	aq.size = sizeof(aq);
+	if (q->file) {
+		aq.mask |= ALLOCINFO_QUERY_FILENAME;
+		aq.filename_len = file_glob(pat, q->file);
+		aq.filename_addr = (uintptr_t)pat;
+	}
+	if (q->min_size) {
+		aq.mask |= ALLOCINFO_QUERY_BYTES;
+		aq.min_bytes = q->min_size;
+		aq.max_bytes = UINT64_MAX;
+	}
+	aq.buf_addr = (uintptr_t)qbuf;
+	aq.buf_size = QBUFSZ;
+	res->matches = 0;
+	res->syscalls = held_fd >= 0 ? 0 : 2;	/* open, close */
+	fd = held_fd >= 0 ? held_fd : open(PATH, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	do {
+		res->syscalls++;
+		ret = ioctl(fd, ALLOCINFO_IOC_QUERY, &aq);
+		if (!ret)
+			ret = walk(&aq, &res->matches);
+		aq.cursor = aq.next_cursor;
+	} while (!ret && !(aq.reply_flags & ALLOCINFO_QUERY_END));
+	err = errno;
+	if (fd != held_fd)
+		close(fd);
+	errno = err;
+	return ret ? -1 : 0;
+}
+
+/* One paged sweep: the full dump through QUERY, PAGESZ bytes per call. */
+static int paged_sweep(struct pages *pg)
+{
+	struct allocinfo_query aq;
+	int fd, ret, err;
+	uint64_t t0, ns;
+
+	memset(&aq, 0, sizeof(aq));
+	aq.size = sizeof(aq);
+	aq.buf_addr = (uintptr_t)qbuf;
+	aq.buf_size = PAGESZ;
+	pg->pages = 0;
+	pg->records = 0;
+	fd = open(PATH, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	do {
+		t0 = now();
+		ret = ioctl(fd, ALLOCINFO_IOC_QUERY, &aq);
+		ns = now() - t0;
+		if (ret)
+			break;
+		if (!pg->pages++) {
+			pg->first = ns;
+			pg->first_records = aq.records;
+		}
+		pg->last = ns;
+		pg->last_records = aq.records;
+		ret = walk(&aq, &pg->records);
+		aq.cursor = aq.next_cursor;
+	} while (!ret && !(aq.reply_flags & ALLOCINFO_QUERY_END));
+	err = errno;
+	if (fd != held_fd)
+		close(fd);
+	errno = err;
+	return ret ? -1 : 0;
 }
 
 /* Choosing the file of the file filter: every tag's file, sorted, then counted. */
@@ -265,12 +416,13 @@ static void bail(const char *what)
 
 int main(void)
 {
-	struct result all, tr, ir, text, ioc;
+	struct result all, tr, ir, qres, text, ioc, qry, htext, hqry;
+	struct pages pg, page;
 	long ntags, nfile;
 	uint64_t id;
 	const char *file;
 	int q, run, moved = 0;
-	char label[32];
+	char label[48];
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("TAP version 13\n1..1\n");
@@ -299,17 +451,25 @@ int main(void)
 	printf("# file filter: \"%s\" (%ld tags); minimum of %d runs; instr = guest ns\n",
 	       file, nfile, RUNS);
 	printf("# text: open, read() all (%d KiB buffer), parse, filter\n", BUFSZ / 1024);
-	printf("# ioctl: open, GET_AT pos 0, GET_NEXT until ENOENT\n");
+	printf("# GET_AT: open, GET_AT pos 0, GET_NEXT until ENOENT\n");
+	printf("# QUERY: open, ALLOCINFO_IOC_QUERY until END (%d KiB buffer), walk the records\n",
+	       QBUFSZ / 1024);
 	printf("# queries: file = FILENAME, file+size = FILENAME + MIN_SIZE 1,\n");
 	printf("#   size>=1MiB = MIN_SIZE 1 MiB, bytes>0 = MIN_SIZE 1, full dump = no filter\n");
-	printf("# %-11s %8s %12s %12s %8s %7s %7s\n", "query", "matches", "text instr",
-	       "ioctl instr", "ratio", "read()", "ioctl()");
+	printf("#   (QUERY: FILENAME glob, BYTES [N, UINT64_MAX], full dump = mask 0)\n");
+	printf("# syscalls: read() or ioctl() calls, plus open and close\n");
+	printf("# %-11s %13s %11s %11s %11s %8s %8s %8s %8s %8s\n", "query", "matches",
+	       "text instr", "GET_AT", "QUERY", "t/GET_AT", "t/QUERY", "sc text", "sc GETAT",
+	       "sc QUERY");
 	for (q = 0; q < ARRAY_SIZE(queries); q++) {
 		const struct query *qr = &queries[q];
 		uint64_t t0;
 
 		text = (struct result){ UINT64_MAX, 0, 0 };
 		ioc = text;
+		qry = text;
+		htext = text;
+		hqry = text;
 		for (run = 0; run < RUNS; run++) {
 			t0 = now();
 			if (text_query(qr, &tr, NULL))
@@ -317,29 +477,86 @@ int main(void)
 			tr.ns = now() - t0;
 			t0 = now();
 			if (ioctl_query(qr, &ir))
-				bail("allocinfo ioctl");
+				bail("allocinfo GET_AT/GET_NEXT");
 			ir.ns = now() - t0;
+			t0 = now();
+			if (query_ioctl(qr, &qres))
+				bail("ALLOCINFO_IOC_QUERY");
+			qres.ns = now() - t0;
 			if (tr.ns < text.ns)
 				text = tr;
 			if (ir.ns < ioc.ns)
 				ioc = ir;
+			if (qres.ns < qry.ns)
+				qry = qres;
+			held_fd = open(PATH, O_RDONLY);
+			if (held_fd < 0)
+				bail("open of " PATH);
+			t0 = now();
+			if (text_query(qr, &tr, NULL))
+				bail("read of " PATH);
+			tr.ns = now() - t0;
+			t0 = now();
+			if (query_ioctl(qr, &qres))
+				bail("ALLOCINFO_IOC_QUERY");
+			qres.ns = now() - t0;
+			close(held_fd);
+			held_fd = -1;
+			if (tr.ns < htext.ns)
+				htext = tr;
+			if (qres.ns < hqry.ns)
+				hqry = qres;
 		}
-		if (text.matches == ioc.matches) {
-			snprintf(label, sizeof(label), "%ld", ioc.matches);
+		if (text.matches == ioc.matches && text.matches == qry.matches) {
+			snprintf(label, sizeof(label), "%ld", qry.matches);
 		} else {
-			snprintf(label, sizeof(label), "%ld/%ld", text.matches, ioc.matches);
+			snprintf(label, sizeof(label), "%ld/%ld/%ld", text.matches, ioc.matches,
+				 qry.matches);
 			moved = 1;
 		}
-		printf("# %-11s %8s %12llu %12llu %7.1fx %7ld %7ld\n", qr->name, label,
-		       (unsigned long long)text.ns, (unsigned long long)ioc.ns,
-		       (double)text.ns / ioc.ns, text.syscalls, ioc.syscalls);
-		if (qr->identity_only && text.matches != ioc.matches)
-			printf("# WARNING: %s: the text has %ld matching tags, the ioctls %ld\n",
-			       qr->name, text.matches, ioc.matches);
+		printf("# %-11s %13s %11llu %11llu %11llu %7.1fx %7.1fx %8ld %8ld %8ld\n",
+		       qr->name, label, (unsigned long long)text.ns, (unsigned long long)ioc.ns,
+		       (unsigned long long)qry.ns, (double)text.ns / ioc.ns,
+		       (double)text.ns / qry.ns, text.syscalls, ioc.syscalls, qry.syscalls);
+		printf("# row %s %llu %llu %llu\n", qr->name, (unsigned long long)text.ns,
+		       (unsigned long long)ioc.ns, (unsigned long long)qry.ns);
+		printf("# %-11s open fd: text %llu, QUERY %llu: %.1fx (QUERY %ld syscalls)\n",
+		       qr->name, (unsigned long long)htext.ns, (unsigned long long)hqry.ns,
+		       (double)htext.ns / hqry.ns, hqry.syscalls);
+		printf("# heldrow %s %llu %llu\n", qr->name, (unsigned long long)htext.ns,
+		       (unsigned long long)hqry.ns);
+		if (qr->identity_only &&
+		    (text.matches != ioc.matches || text.matches != qry.matches))
+			printf("# WARNING: %s: the text has %ld matching tags, GET_AT/NEXT %ld,"
+			       " QUERY %ld\n", qr->name, text.matches, ioc.matches, qry.matches);
 	}
 	if (moved)
-		printf("# matches a/b: the text found a, the ioctls b; counters moved in between,\n"
-		       "#   e.g. the text's own seq_file buffer (seq_buf_alloc) is live while read\n");
+		printf("# matches a/b/c: the text found a, GET_AT/NEXT b, QUERY c; counters moved in\n"
+		       "#   between, e.g. the text's own seq_file buffer (seq_buf_alloc) is live while read\n");
+
+	pg = (struct pages){ .first = UINT64_MAX, .last = UINT64_MAX };
+	for (run = 0; run < RUNS; run++) {
+		if (paged_sweep(&page))
+			bail("ALLOCINFO_IOC_QUERY (paged)");
+		if (page.first < pg.first) {
+			pg.first = page.first;
+			pg.first_records = page.first_records;
+		}
+		if (page.last < pg.last) {
+			pg.last = page.last;
+			pg.last_records = page.last_records;
+		}
+		pg.pages = page.pages;
+		pg.records = page.records;
+	}
+	printf("# paged full dump (mask 0), %d KiB buffer: %ld calls, %ld records\n",
+	       PAGESZ / 1024, pg.pages, pg.records);
+	printf("# paged first page %llu instr (%u records), last page (END) %llu instr"
+	       " (%u records); last/first %.2f\n", (unsigned long long)pg.first,
+	       pg.first_records, (unsigned long long)pg.last, pg.last_records,
+	       (double)pg.last / pg.first);
+	if (pg.last > pg.first)
+		printf("# WARNING: paged: the last page cost more than the first (resume not O(1)?)\n");
 	if (content_id() != id)
 		printf("# WARNING: the set of tags changed during the run (module load/unload)\n");
 	printf("ok 1 bench ran\n");
