@@ -73,6 +73,33 @@ static char buf[BUFSZ];
  * that polls would (QUERY keeps no per-file state; the text is re-read from offset 0).
  */
 static int held_fd = -1;
+
+/*
+ * The file one query runs on: the held one (rewound first if @rewind) or a fresh one, and
+ * the system calls that costs (open + close, or lseek) added to @syscalls. -1 on error.
+ */
+static int query_open(int rewind, long *syscalls)
+{
+	if (held_fd < 0) {
+		*syscalls += 2;
+		return open(PATH, O_RDONLY);
+	}
+	if (!rewind)
+		return held_fd;
+	(*syscalls)++;
+	return lseek(held_fd, 0, SEEK_SET) ? -1 : held_fd;
+}
+
+/* End a query on @fd: close it unless it is the held one, keeping errno. -1 if @failed. */
+static int query_close(int fd, int failed)
+{
+	int err = errno;
+
+	if (fd != held_fd)
+		close(fd);
+	errno = err;
+	return failed ? -1 : 0;
+}
 static uint64_t qbuf[QBUFSZ / sizeof(uint64_t)];	/* records are 8-byte aligned */
 
 static uint64_t now(void)
@@ -156,16 +183,10 @@ static int text_query(const struct query *q, struct result *res,
 	int fd;
 
 	res->matches = 0;
-	res->syscalls = 2;	/* open, close; or lseek */
-	fd = held_fd >= 0 ? held_fd : open(PATH, O_RDONLY);
+	res->syscalls = 0;
+	fd = query_open(1, &res->syscalls);
 	if (fd < 0)
 		return -1;
-	if (held_fd >= 0 && lseek(fd, 0, SEEK_SET)) {
-		res->syscalls--;
-		return -1;
-	}
-	if (held_fd >= 0)
-		res->syscalls--;
 	for (;;) {
 		n = read(fd, buf + have, BUFSZ - have);
 		res->syscalls++;
@@ -188,16 +209,14 @@ static int text_query(const struct query *q, struct result *res,
 			break;
 		}
 	}
-	if (fd != held_fd)
-		close(fd);
-	return n < 0 ? -1 : 0;
+	return query_close(fd, n < 0);
 }
 
 /* The GET_AT/GET_NEXT path. Returns 0, or -1 with errno set. */
 static int ioctl_query(const struct query *q, struct result *res)
 {
 	struct allocinfo_get_at at;
-	int fd, ret, err;
+	int fd, ret;
 
 	memset(&at, 0, sizeof(at));
 	if (q->file) {
@@ -209,8 +228,8 @@ static int ioctl_query(const struct query *q, struct result *res)
 		at.filter.min_size = q->min_size;
 	}
 	res->matches = 0;
-	res->syscalls = 3;	/* open, GET_AT, close */
-	fd = open(PATH, O_RDONLY);
+	res->syscalls = 1;	/* GET_AT */
+	fd = query_open(0, &res->syscalls);
 	if (fd < 0)
 		return -1;
 	ret = ioctl(fd, ALLOCINFO_IOC_GET_AT, &at);
@@ -219,10 +238,7 @@ static int ioctl_query(const struct query *q, struct result *res)
 		res->syscalls++;
 		ret = ioctl(fd, ALLOCINFO_IOC_GET_NEXT, &at.data);
 	}
-	err = errno;
-	close(fd);
-	errno = err;
-	return err == ENOENT ? 0 : -1;
+	return query_close(fd, errno != ENOENT);
 }
 
 /*
@@ -274,7 +290,7 @@ static int query_ioctl(const struct query *q, struct result *res)
 {
 	char pat[2 * ALLOCINFO_STR_SIZE];
 	struct allocinfo_query aq;
-	int fd, ret, err;
+	int fd, ret;
 
 	memset(&aq, 0, sizeof(aq));
 	aq.size = sizeof(aq);
@@ -291,8 +307,8 @@ static int query_ioctl(const struct query *q, struct result *res)
 	aq.buf_addr = (uintptr_t)qbuf;
 	aq.buf_size = QBUFSZ;
 	res->matches = 0;
-	res->syscalls = held_fd >= 0 ? 0 : 2;	/* open, close */
-	fd = held_fd >= 0 ? held_fd : open(PATH, O_RDONLY);
+	res->syscalls = 0;
+	fd = query_open(0, &res->syscalls);
 	if (fd < 0)
 		return -1;
 	do {
@@ -302,19 +318,16 @@ static int query_ioctl(const struct query *q, struct result *res)
 			ret = walk(&aq, &res->matches);
 		aq.cursor = aq.next_cursor;
 	} while (!ret && !(aq.reply_flags & ALLOCINFO_QUERY_END));
-	err = errno;
-	if (fd != held_fd)
-		close(fd);
-	errno = err;
-	return ret ? -1 : 0;
+	return query_close(fd, ret);
 }
 
 /* One paged sweep: the full dump through QUERY, PAGESZ bytes per call. */
 static int paged_sweep(struct pages *pg)
 {
 	struct allocinfo_query aq;
-	int fd, ret, err;
 	uint64_t t0, ns;
+	long syscalls = 0;
+	int fd, ret;
 
 	memset(&aq, 0, sizeof(aq));
 	aq.size = sizeof(aq);
@@ -322,7 +335,7 @@ static int paged_sweep(struct pages *pg)
 	aq.buf_size = PAGESZ;
 	pg->pages = 0;
 	pg->records = 0;
-	fd = open(PATH, O_RDONLY);
+	fd = query_open(0, &syscalls);
 	if (fd < 0)
 		return -1;
 	do {
@@ -340,11 +353,7 @@ static int paged_sweep(struct pages *pg)
 		ret = walk(&aq, &pg->records);
 		aq.cursor = aq.next_cursor;
 	} while (!ret && !(aq.reply_flags & ALLOCINFO_QUERY_END));
-	err = errno;
-	if (fd != held_fd)
-		close(fd);
-	errno = err;
-	return ret ? -1 : 0;
+	return query_close(fd, ret);
 }
 
 /* Choosing the file of the file filter: every tag's file, sorted, then counted. */
