@@ -423,9 +423,28 @@ static void bail(const char *what)
 	exit(skip ? 0 : 1);
 }
 
+static int text_path(const struct query *q, struct result *res)
+{
+	return text_query(q, res, NULL);
+}
+
+/* Run one path of query @q, timed; keep it in @best if it was the cheapest run so far. */
+static void measure(int (*path)(const struct query *, struct result *), const struct query *q,
+		    struct result *best, const char *what)
+{
+	struct result r;
+	uint64_t t0 = now();
+
+	if (path(q, &r))
+		bail(what);
+	r.ns = now() - t0;
+	if (r.ns < best->ns)
+		*best = r;
+}
+
 int main(void)
 {
-	struct result all, tr, ir, qres, text, ioc, qry, htext, hqry;
+	struct result all, text, ioc, qry, htext, hqry;
 	struct pages pg, page;
 	long ntags, nfile;
 	uint64_t id;
@@ -472,7 +491,6 @@ int main(void)
 	       "sc QUERY");
 	for (q = 0; q < ARRAY_SIZE(queries); q++) {
 		const struct query *qr = &queries[q];
-		uint64_t t0;
 
 		text = (struct result){ UINT64_MAX, 0, 0 };
 		ioc = text;
@@ -480,41 +498,16 @@ int main(void)
 		htext = text;
 		hqry = text;
 		for (run = 0; run < RUNS; run++) {
-			t0 = now();
-			if (text_query(qr, &tr, NULL))
-				bail("read of " PATH);
-			tr.ns = now() - t0;
-			t0 = now();
-			if (ioctl_query(qr, &ir))
-				bail("allocinfo GET_AT/GET_NEXT");
-			ir.ns = now() - t0;
-			t0 = now();
-			if (query_ioctl(qr, &qres))
-				bail("ALLOCINFO_IOC_QUERY");
-			qres.ns = now() - t0;
-			if (tr.ns < text.ns)
-				text = tr;
-			if (ir.ns < ioc.ns)
-				ioc = ir;
-			if (qres.ns < qry.ns)
-				qry = qres;
+			measure(text_path, qr, &text, "read of " PATH);
+			measure(ioctl_query, qr, &ioc, "allocinfo GET_AT/GET_NEXT");
+			measure(query_ioctl, qr, &qry, "ALLOCINFO_IOC_QUERY");
 			held_fd = open(PATH, O_RDONLY);
 			if (held_fd < 0)
 				bail("open of " PATH);
-			t0 = now();
-			if (text_query(qr, &tr, NULL))
-				bail("read of " PATH);
-			tr.ns = now() - t0;
-			t0 = now();
-			if (query_ioctl(qr, &qres))
-				bail("ALLOCINFO_IOC_QUERY");
-			qres.ns = now() - t0;
+			measure(text_path, qr, &htext, "read of " PATH);
+			measure(query_ioctl, qr, &hqry, "ALLOCINFO_IOC_QUERY");
 			close(held_fd);
 			held_fd = -1;
-			if (tr.ns < htext.ns)
-				htext = tr;
-			if (qres.ns < hqry.ns)
-				hqry = qres;
 		}
 		if (text.matches == ioc.matches && text.matches == qry.matches) {
 			snprintf(label, sizeof(label), "%ld", qry.matches);
