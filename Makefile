@@ -9,7 +9,7 @@ apply:	; @$(S)/tree apply		# patches/ -> build/linux
 export:	; @$(S)/tree export		# build/linux -> patches/
 verify:	; @$(S)/tree verify		# fails when patches/ and build/linux disagree
 check:	; @$(S)/check style && $(S)/check warnings
-prefixes: ; @$(S)/check prefixes	# every prefix of the series builds (~3 min warm)
+prefixes: ; @$(S)/check prefixes	# each patch builds on its own (about 2 min)
 bench:	; @$(S)/bench			# text vs ioctl cost, on the built test kernel (2 and 64 CPUs)
 clean:	; rm -rf build			# keeps the download cache (~/.cache/alloctag-series)
 

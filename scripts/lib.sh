@@ -19,6 +19,30 @@ export CCACHE_BASEDIR=$TOP CCACHE_NOHASHDIR=1
 JOBS=${JOBS:-$(nproc)}
 BASE_TAG=base
 
+# kmake TREE O ARGS...: make in the kernel tree TREE with output in O. Every kernel build of the
+# workbench (flavors, prefixes, warnings) goes through it, so all use the same flags and share
+# ccache. Kbuild names sources by their path relative to O (../../linux/mm/slub.c) while its
+# -fmacro-prefix-map strips only the absolute tree path, so __FILE__, and with it every file
+# name in /proc/allocinfo, would keep a "../../linux/" prefix: strip that too.
+export KBUILD_BUILD_TIMESTAMP="@946684800" KBUILD_BUILD_USER=alloctag KBUILD_BUILD_HOST=build
+kmake() {
+	local tree=$1 o=$2 rel
+	shift 2
+	mkdir -p "$o"
+	rel=$(realpath --relative-to="$o" "$tree")
+	make -C "$tree" O="$o" -j"$JOBS" CC="ccache gcc" HOSTCC="ccache gcc" -s \
+		KCPPFLAGS="-fmacro-prefix-map=$rel/=" "$@"
+}
+
+# ksft_make O TARGETS ARGS...: the kselftests TARGETS of build/linux, statically linked against
+# the headers that `headers_install` put in O.
+ksft_make() {
+	local o=$1 targets=$2
+	shift 2
+	make -C "$TREE/tools/testing/selftests" -s O="$o/kselftest-build" TARGETS="$targets" \
+		KHDR_INCLUDES="-isystem $o/usr/include" USERLDFLAGS=-static CC="ccache gcc" "$@"
+}
+
 say()  { printf '==> %s\n' "$*" >&2; }
 die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
 
