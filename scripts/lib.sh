@@ -9,6 +9,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 BUILD=${BUILD:-$TOP/build}			# everything generated; ignored by git
 TREE=$BUILD/linux				# the kernel git tree (base commit + series)
+REF_TREE=$BUILD/ref/src				# mainline 7.3 as Debian ships it (ref flavor)
 OUT=$BUILD/out					# per-flavor build output (O=)
 LOGS=$BUILD/logs				# console logs of every boot
 CACHE=${ALLOCTAG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/alloctag-series}
