@@ -10,7 +10,7 @@ export:	; @$(S)/tree export		# build/linux -> patches/
 verify:	; @$(S)/tree verify		# fails when patches/ and build/linux disagree
 check:	; @$(S)/check style && $(S)/check warnings
 prefixes: ; @$(S)/check prefixes	# each patch builds on its own (about 2 min)
-bench:	; @$(S)/bench			# text vs ioctl cost, on the built test kernel (2 and 64 CPUs)
+bench:	; @$(S)/bench			# text vs ioctl cost, on the built test kernel (2, 16, 64 CPUs)
 clean:	; rm -rf build			# keeps the download cache (~/.cache/alloctag-series)
 
 .PHONY: test run shell apply export verify check prefixes bench clean

@@ -111,18 +111,19 @@ _Static_assert(sizeof(struct allocinfo_get_at) == 464, "get_at");
  * -m32 and -m64 builds prove it needs no compat translation.
  */
 #define QOFF(f, o) _Static_assert(offsetof(struct allocinfo_query, f) == (o), "query." #f);
-QOFF(size, 0) QOFF(flags, 4) QOFF(mask, 8) QOFF(cursor, 16) QOFF(modname_addr, 24)
-QOFF(function_addr, 32) QOFF(filename_addr, 40) QOFF(modname_len, 48) QOFF(function_len, 52)
-QOFF(filename_len, 56) QOFF(min_line, 60) QOFF(max_line, 64) QOFF(__reserved, 68)
-QOFF(min_bytes, 72) QOFF(max_bytes, 80) QOFF(min_calls, 88) QOFF(max_calls, 96)
-QOFF(buf_addr, 104) QOFF(buf_size, 112) QOFF(records, 120) QOFF(reply_flags, 124)
-QOFF(bytes, 128) QOFF(generation, 136) QOFF(next_cursor, 144)
+QOFF(flags, 0) QOFF(mask, 8) QOFF(cursor, 16) QOFF(modname_addr, 32) QOFF(function_addr, 40)
+QOFF(filename_addr, 48) QOFF(modname_len, 56) QOFF(function_len, 60) QOFF(filename_len, 64)
+QOFF(min_line, 68) QOFF(max_line, 72) QOFF(__reserved, 76) QOFF(min_bytes, 80)
+QOFF(max_bytes, 88) QOFF(min_calls, 96) QOFF(max_calls, 104) QOFF(buf_addr, 112)
+QOFF(buf_size, 120) QOFF(records, 128) QOFF(reply_flags, 132) QOFF(written, 136)
+QOFF(needed, 144) QOFF(generation, 152) QOFF(next_cursor, 160)
 _Static_assert(sizeof(struct allocinfo_query) == ALLOCINFO_QUERY_SIZE_VER0, "query size");
-_Static_assert(ALLOCINFO_QUERY_SIZE_VER0 == 152, "query VER0");
+_Static_assert(ALLOCINFO_QUERY_SIZE_VER0 == 176, "query VER0");
 #define ROFF(f, o) _Static_assert(offsetof(struct allocinfo_record, f) == (o), "record." #f);
-ROFF(size, 0) ROFF(flags, 4) ROFF(line, 8) ROFF(modname_len, 12) ROFF(function_len, 16)
-ROFF(filename_len, 20) ROFF(bytes, 24) ROFF(calls, 32) ROFF(names, 40)
-_Static_assert(sizeof(struct allocinfo_record) == 40, "record size");
+ROFF(size, 0) ROFF(names_offset, 4) ROFF(flags, 8) ROFF(line, 12) ROFF(bytes, 16)
+ROFF(calls, 24) ROFF(site_seq, 32) ROFF(site_index, 40) ROFF(modname_len, 44)
+ROFF(function_len, 48) ROFF(filename_len, 52)
+_Static_assert(sizeof(struct allocinfo_record) == 56, "record size");
 
 int main(void)
 {

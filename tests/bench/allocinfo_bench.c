@@ -4,7 +4,7 @@
  *
  *   text:   open, read() it all (64 KiB buffer), parse every line, filter in userspace;
  *   GET_AT: open, GET_AT pos 0 with the filter, GET_NEXT until ENOENT (the kernel filters);
- *   QUERY:  open, ALLOCINFO_IOC_QUERY from cursor 0 until ALLOCINFO_QUERY_END into one
+ *   QUERY:  open, ALLOCINFO_IOC_QUERY from cursor 0 until ALLOCINFO_REPLY_END into one
  *           64 KiB buffer, walking the records of each reply (the kernel filters).
  *
  * Then a paged sweep: the full dump through QUERY with a 4 KiB buffer, timing the first
@@ -268,11 +268,11 @@ static int walk(const struct allocinfo_query *aq, long *count)
 	uint64_t off, left;
 	uint32_t n = 0;
 
-	if (aq->bytes > aq->buf_size)
+	if (aq->written > aq->buf_size)
 		goto bad;
-	for (off = 0; off < aq->bytes; off += r->size, n++) {
+	for (off = 0; off < aq->written; off += r->size, n++) {
 		r = (const void *)((const char *)qbuf + off);
-		left = aq->bytes - off;
+		left = aq->written - off;
 		if (left < sizeof(*r) || r->size < sizeof(*r) || r->size % 8 || r->size > left)
 			goto bad;
 	}
@@ -293,7 +293,6 @@ static int query_ioctl(const struct query *q, struct result *res)
 	int fd, ret;
 
 	memset(&aq, 0, sizeof(aq));
-	aq.size = sizeof(aq);
 	if (q->file) {
 		aq.mask |= ALLOCINFO_QUERY_FILENAME;
 		aq.filename_len = file_glob(pat, q->file);
@@ -316,8 +315,8 @@ static int query_ioctl(const struct query *q, struct result *res)
 		ret = ioctl(fd, ALLOCINFO_IOC_QUERY, &aq);
 		if (!ret)
 			ret = walk(&aq, &res->matches);
-		aq.cursor = aq.next_cursor;
-	} while (!ret && !(aq.reply_flags & ALLOCINFO_QUERY_END));
+		memcpy(aq.cursor, aq.next_cursor, sizeof(aq.cursor));
+	} while (!ret && !(aq.reply_flags & ALLOCINFO_REPLY_END));
 	return query_close(fd, ret);
 }
 
@@ -330,7 +329,6 @@ static int paged_sweep(struct pages *pg)
 	int fd, ret;
 
 	memset(&aq, 0, sizeof(aq));
-	aq.size = sizeof(aq);
 	aq.buf_addr = (uintptr_t)qbuf;
 	aq.buf_size = PAGESZ;
 	pg->pages = 0;
@@ -351,8 +349,8 @@ static int paged_sweep(struct pages *pg)
 		pg->last = ns;
 		pg->last_records = aq.records;
 		ret = walk(&aq, &pg->records);
-		aq.cursor = aq.next_cursor;
-	} while (!ret && !(aq.reply_flags & ALLOCINFO_QUERY_END));
+		memcpy(aq.cursor, aq.next_cursor, sizeof(aq.cursor));
+	} while (!ret && !(aq.reply_flags & ALLOCINFO_REPLY_END));
 	return query_close(fd, ret);
 }
 

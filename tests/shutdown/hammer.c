@@ -30,7 +30,6 @@ static void *loop(void *arg)
 	do {
 		if (kind == 0) {
 			memset(&q, 0, sizeof(q));
-			q.size = sizeof(q);
 			q.buf_addr = (unsigned long)buf;
 			q.buf_size = sizeof(bufs[0]);
 			ret = ioctl(fd, ALLOCINFO_IOC_QUERY, &q);
