@@ -14,8 +14,10 @@
  * CLOCK_MONOTONIC; under `qemu -icount shift=0` (scripts/bench) one guest nanosecond is one
  * guest instruction, so they are reported as instructions. Each figure is the minimum of RUNS
  * runs. A benchmark, not a test: the results are '#' lines, then "ok 1 bench ran". For
- * scripts, one line per query: "# row <query> <text instr> <GET_AT instr> <QUERY instr>"
- * (the query name may hold a space: the three numbers are the last three fields).
+ * scripts, one line per query: "# row <query> <text instr> <GET_AT instr> <QUERY instr> <floor>"
+ * (the query name may hold a space: the four numbers are the last four fields). The floor of
+ * a size-filtered query is what summing the counters of the tags it sums costs in a bare loop
+ * (tests/bench/floor, loaded with that many tags); 0 for the other queries.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -53,6 +55,7 @@ struct query {
 	const char *file;	/* NULL: any file */
 	uint64_t min_size;	/* 0: no bound */
 	int identity_only;	/* both paths must find the same number of tags */
+	uint64_t floor;		/* with min_size: the floor of its sum */
 };
 
 struct result {
@@ -412,6 +415,36 @@ static uint64_t content_id(void)
 	return id.id;
 }
 
+/*
+ * The floor of summing @n tags' counters: tests/bench/floor's module, loaded with tags=@n,
+ * times its bare loops; the cheaper one. 0 if it could not be loaded.
+ */
+static uint64_t sum_floor(long n)
+{
+	static const char *const loops[] = { "cpu_major", "tag_major" };
+	unsigned long long v, best = 0;
+	char cmd[96];
+	FILE *f;
+	int i;
+
+	snprintf(cmd, sizeof(cmd), "insmod /tests/allocinfo_floor.ko tags=%ld", n);
+	if (system(cmd))
+		return 0;
+	for (i = 0; i < 2; i++) {
+		snprintf(cmd, sizeof(cmd), "/sys/module/allocinfo_floor/parameters/%s", loops[i]);
+		f = fopen(cmd, "r");
+		v = 0;
+		if (f && fscanf(f, "%llu", &v) == 1 && (!best || v < best))
+			best = v;
+		printf("# floor of %ld tags, %s: %llu instr\n", n, loops[i], v);
+		if (f)
+			fclose(f);
+	}
+	if (system("rmmod allocinfo_floor"))
+		return 0;
+	return best;
+}
+
 static void bail(const char *what)
 {
 	int skip = errno == ENOTTY;
@@ -443,6 +476,7 @@ static void measure(int (*path)(const struct query *, struct result *), const st
 int main(void)
 {
 	struct result all, text, ioc, qry, htext, hqry;
+	uint64_t floor_all, floor_file;
 	struct pages pg, page;
 	long ntags, nfile;
 	uint64_t id;
@@ -452,24 +486,31 @@ int main(void)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("TAP version 13\n1..1\n");
-	if (text_query(&(struct query){ "all", NULL, 0, 0 }, &all, collect)) {
+	if (text_query(&(struct query){ "all", NULL, 0, 0, 0 }, &all, collect)) {
 		printf("ok 1 # SKIP cannot read %s: %s\n", PATH, strerror(errno));
 		return 0;
 	}
-	id = content_id();
 	ntags = all.matches;
 	file = pick_file(&nfile);
 	if (!file) {
 		printf("ok 1 # SKIP %s lists no tag\n", PATH);
 		return 0;
 	}
+	/* Before the content id: the floor's module comes and goes. */
+	floor_all = sum_floor(ntags);
+	floor_file = sum_floor(nfile);
+	if (!floor_all || !floor_file) {
+		printf("not ok 1 # the floor module (tests/bench/floor) did not load\n");
+		return 1;
+	}
+	id = content_id();
 
 	const struct query queries[] = {
-		{ "file",	file,	0,	1 },
-		{ "file+size",	file,	1,	0 },
-		{ "size>=1MiB",	NULL,	MiB,	0 },
-		{ "bytes>0",	NULL,	1,	0 },
-		{ "full dump",	NULL,	0,	1 },
+		{ "file",	file,	0,	1, 0 },
+		{ "file+size",	file,	1,	0, floor_file },
+		{ "size>=1MiB",	NULL,	MiB,	0, floor_all },
+		{ "bytes>0",	NULL,	1,	0, floor_all },
+		{ "full dump",	NULL,	0,	1, 0 },
 	};
 
 	printf("# %ld tags; possible CPUs (sysconf(_SC_NPROCESSORS_CONF)): %ld; online: %ld\n",
@@ -518,8 +559,12 @@ int main(void)
 		       qr->name, label, (unsigned long long)text.ns, (unsigned long long)ioc.ns,
 		       (unsigned long long)qry.ns, (double)text.ns / ioc.ns,
 		       (double)text.ns / qry.ns, text.syscalls, ioc.syscalls, qry.syscalls);
-		printf("# row %s %llu %llu %llu\n", qr->name, (unsigned long long)text.ns,
-		       (unsigned long long)ioc.ns, (unsigned long long)qry.ns);
+		printf("# row %s %llu %llu %llu %llu\n", qr->name, (unsigned long long)text.ns,
+		       (unsigned long long)ioc.ns, (unsigned long long)qry.ns,
+		       (unsigned long long)qr->floor);
+		if (qr->floor)
+			printf("# %-11s floor %llu instr: QUERY/floor %.2f\n", qr->name,
+			       (unsigned long long)qr->floor, (double)qry.ns / qr->floor);
 		printf("# %-11s open fd: text %llu, QUERY %llu: %.1fx (QUERY %ld syscalls)\n",
 		       qr->name, (unsigned long long)htext.ns, (unsigned long long)hqry.ns,
 		       (double)htext.ns / hqry.ns, hqry.syscalls);

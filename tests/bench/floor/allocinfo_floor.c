@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The floor of a counter sum, for scripts/bench: what summing the counters of
+ * @tags alloc_tag-like per-CPU counter pairs over the online CPUs costs in a
+ * bare loop, with no walk, filter, record or system call around it.  Two
+ * loops are timed, CPU-major (each CPU's counters in memory order) and
+ * tag-major (each tag's counters on every CPU, four CPUs at a time); the
+ * cheaper is the floor.  Each is the minimum of five runs, in ns (under
+ * qemu -icount shift=0, guest instructions), in the parameters cpu_major and
+ * tag_major.
+ * Workbench code, not part of the series.
+ */
+#include <linux/ktime.h>
+#include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/slab.h>
+
+struct pair {
+	u64 bytes, calls;
+};
+
+static unsigned int tags = 1000;
+module_param(tags, uint, 0444);
+static unsigned long long cpu_major_ns = ULLONG_MAX, tag_major_ns = ULLONG_MAX;
+module_param_named(cpu_major, cpu_major_ns, ullong, 0444);
+module_param_named(tag_major, tag_major_ns, ullong, 0444);
+static unsigned long long sink;
+
+static u64 cpu_major(struct pair __percpu *pc, struct pair *sums)
+{
+	u64 t = ktime_get_ns();
+	unsigned int i;
+	int cpu;
+
+	memset(sums, 0, tags * sizeof(*sums));
+	for_each_online_cpu(cpu) {
+		const struct pair *p = per_cpu_ptr(pc, cpu);
+
+		for (i = 0; i < tags; i++) {
+			sums[i].bytes += p[i].bytes;
+			sums[i].calls += p[i].calls;
+		}
+	}
+	return ktime_get_ns() - t;
+}
+
+static u64 tag_major(struct pair __percpu *pc, struct pair *sums,
+		     const unsigned long *offs, unsigned int n)
+{
+	u64 t = ktime_get_ns();
+	const unsigned long *o;
+	unsigned int i;
+
+	for (i = 0; i < tags; i++) {
+		struct pair __percpu *q = pc + i;
+		struct pair v = { 0, 0 };
+
+		for (o = offs; offs + n - o >= 4; o += 4) {
+			v.bytes += SHIFT_PERCPU_PTR(q, o[0])->bytes + SHIFT_PERCPU_PTR(q, o[1])->bytes +
+				   SHIFT_PERCPU_PTR(q, o[2])->bytes + SHIFT_PERCPU_PTR(q, o[3])->bytes;
+			v.calls += SHIFT_PERCPU_PTR(q, o[0])->calls + SHIFT_PERCPU_PTR(q, o[1])->calls +
+				   SHIFT_PERCPU_PTR(q, o[2])->calls + SHIFT_PERCPU_PTR(q, o[3])->calls;
+		}
+		for (; o < offs + n; o++) {
+			v.bytes += SHIFT_PERCPU_PTR(q, *o)->bytes;
+			v.calls += SHIFT_PERCPU_PTR(q, *o)->calls;
+		}
+		sums[i] = v;
+	}
+	return ktime_get_ns() - t;
+}
+
+static int __init allocinfo_floor_init(void)
+{
+	struct pair __percpu *pc = __alloc_percpu(tags * sizeof(struct pair), 8);
+	struct pair *sums = kcalloc(tags, sizeof(*sums), GFP_KERNEL);
+	unsigned long *offs = kcalloc(nr_cpu_ids, sizeof(*offs), GFP_KERNEL);
+	unsigned int n = 0, i, run;
+	int cpu, ret = -ENOMEM;
+
+	if (!pc || !sums || !offs)
+		goto out;
+	for_each_online_cpu(cpu)
+		offs[n++] = per_cpu_offset(cpu);
+	for (run = 0; run < 5; run++) {
+		cpu_major_ns = min(cpu_major_ns, cpu_major(pc, sums));
+		tag_major_ns = min(tag_major_ns, tag_major(pc, sums, offs, n));
+	}
+	for (i = 0; i < tags; i++)
+		sink += sums[i].bytes + sums[i].calls;
+	ret = 0;
+out:
+	kfree(offs);
+	kfree(sums);
+	free_percpu(pc);
+	return ret;
+}
+
+static void __exit allocinfo_floor_exit(void)
+{
+}
+
+module_init(allocinfo_floor_init);
+module_exit(allocinfo_floor_exit);
+MODULE_DESCRIPTION("The bare cost of summing alloc_tag-like per-CPU counters (bench floor)");
+MODULE_LICENSE("GPL");
