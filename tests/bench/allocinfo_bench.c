@@ -417,11 +417,11 @@ static uint64_t content_id(void)
 
 /*
  * The floor of summing @n tags' counters: tests/bench/floor's module, loaded with tags=@n,
- * times its bare loops; the cheaper one. 0 if it could not be loaded.
+ * times its bare loops; the cheapest one. 0 if it could not be loaded.
  */
 static uint64_t sum_floor(long n)
 {
-	static const char *const loops[] = { "cpu_major", "tag_major" };
+	static const char *const loops[] = { "cpu_major", "tag_major", "blocked" };
 	unsigned long long v, best = 0;
 	char cmd[96];
 	FILE *f;
@@ -430,7 +430,7 @@ static uint64_t sum_floor(long n)
 	snprintf(cmd, sizeof(cmd), "insmod /tests/allocinfo_floor.ko tags=%ld", n);
 	if (system(cmd))
 		return 0;
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < ARRAY_SIZE(loops); i++) {
 		snprintf(cmd, sizeof(cmd), "/sys/module/allocinfo_floor/parameters/%s", loops[i]);
 		f = fopen(cmd, "r");
 		v = 0;

@@ -2,12 +2,13 @@
 /*
  * The floor of a counter sum, for scripts/bench: what summing the counters of
  * @tags alloc_tag-like per-CPU counter pairs over the online CPUs costs in a
- * bare loop, with no walk, filter, record or system call around it.  Two
- * loops are timed, CPU-major (each CPU's counters in memory order) and
- * tag-major (each tag's counters on every CPU, four CPUs at a time); the
- * cheaper is the floor.  Each is the minimum of five runs, in ns (under
- * qemu -icount shift=0, guest instructions), in the parameters cpu_major and
- * tag_major.
+ * bare loop, with no walk, filter, record or system call around it.  Three
+ * loops are timed: CPU-major (each CPU's counters in memory order),
+ * tag-major (each tag's counters on every CPU, four CPUs at a time) and
+ * blocked (three tags' counters on every CPU, their sums in registers); the
+ * cheapest is the floor.  Each is the minimum of five runs, in ns (under
+ * qemu -icount shift=0, guest instructions), in the parameters cpu_major,
+ * tag_major and blocked.
  * Workbench code, not part of the series.
  */
 #include <linux/ktime.h>
@@ -23,8 +24,10 @@ struct pair {
 static unsigned int tags = 1000;
 module_param(tags, uint, 0444);
 static unsigned long long cpu_major_ns = ULLONG_MAX, tag_major_ns = ULLONG_MAX;
+static unsigned long long blocked_ns = ULLONG_MAX;
 module_param_named(cpu_major, cpu_major_ns, ullong, 0444);
 module_param_named(tag_major, tag_major_ns, ullong, 0444);
+module_param_named(blocked, blocked_ns, ullong, 0444);
 static unsigned long long sink;
 
 static u64 cpu_major(struct pair __percpu *pc, struct pair *sums)
@@ -71,6 +74,39 @@ static u64 tag_major(struct pair __percpu *pc, struct pair *sums,
 	return ktime_get_ns() - t;
 }
 
+#define ADD(v, q, o) ((v).bytes += *SHIFT_PERCPU_PTR(&(q)->bytes, o),	\
+		      (v).calls += *SHIFT_PERCPU_PTR(&(q)->calls, o))
+
+static u64 blocked(struct pair __percpu *pc, struct pair *sums,
+		   const unsigned long *offs, unsigned int n)
+{
+	u64 t = ktime_get_ns();
+	const unsigned long *o;
+	struct pair v0, v1, v2;
+	unsigned int i = 0;
+
+	for (; tags - i >= 3; i += 3) {
+		v0 = (struct pair){ 0, 0 };
+		v1 = v0;
+		v2 = v0;
+		for (o = offs; o < offs + n; o++) {
+			ADD(v0, pc + i, *o);
+			ADD(v1, pc + i + 1, *o);
+			ADD(v2, pc + i + 2, *o);
+		}
+		sums[i] = v0;
+		sums[i + 1] = v1;
+		sums[i + 2] = v2;
+	}
+	for (; i < tags; i++) {
+		v0 = (struct pair){ 0, 0 };
+		for (o = offs; o < offs + n; o++)
+			ADD(v0, pc + i, *o);
+		sums[i] = v0;
+	}
+	return ktime_get_ns() - t;
+}
+
 static int __init allocinfo_floor_init(void)
 {
 	struct pair __percpu *pc = __alloc_percpu(tags * sizeof(struct pair), 8);
@@ -86,6 +122,7 @@ static int __init allocinfo_floor_init(void)
 	for (run = 0; run < 5; run++) {
 		cpu_major_ns = min(cpu_major_ns, cpu_major(pc, sums));
 		tag_major_ns = min(tag_major_ns, tag_major(pc, sums, offs, n));
+		blocked_ns = min(blocked_ns, blocked(pc, sums, offs, n));
 	}
 	for (i = 0; i < tags; i++)
 		sink += sums[i].bytes + sums[i].calls;
