@@ -14,10 +14,12 @@
  * CLOCK_MONOTONIC; under `qemu -icount shift=0` (scripts/bench) one guest nanosecond is one
  * guest instruction, so they are reported as instructions. Each figure is the minimum of RUNS
  * runs. A benchmark, not a test: the results are '#' lines, then "ok 1 bench ran". For
- * scripts, one line per query: "# row <query> <text instr> <GET_AT instr> <QUERY instr> <floor>"
- * (the query name may hold a space: the four numbers are the last four fields). The floor of
- * a size-filtered query is what summing the counters of the tags it sums costs in a bare loop
- * (tests/bench/floor, loaded with that many tags); 0 for the other queries.
+ * scripts, one line per query:
+ * "# row <query> <text instr> <GET_AT instr> <QUERY instr> <floor> <bytes floor>"
+ * (the query name may hold a space: the five numbers are the last five fields). The floor of
+ * a size-filtered query is what summing both counters of the tags it sums costs in a bare
+ * loop (tests/bench/floor, loaded with that many tags), its bytes floor what summing only
+ * their bytes costs; 0 for the other queries.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -50,12 +52,17 @@ struct rec {
 	int accurate;
 };
 
+/* What summing some tags' counters costs in a bare loop: both counters, and bytes only. */
+struct floor {
+	uint64_t pairs, bytes;
+};
+
 struct query {
 	const char *name;
 	const char *file;	/* NULL: any file */
 	uint64_t min_size;	/* 0: no bound */
 	int identity_only;	/* both paths must find the same number of tags */
-	uint64_t floor;		/* with min_size: the floor of its sum */
+	const struct floor *floor;	/* with min_size: the floors of its sum */
 };
 
 struct result {
@@ -416,33 +423,39 @@ static uint64_t content_id(void)
 }
 
 /*
- * The floor of summing @n tags' counters: tests/bench/floor's module, loaded with tags=@n,
- * times its bare loops; the cheapest one. 0 if it could not be loaded.
+ * The floors of summing @n tags' counters: tests/bench/floor's module, loaded with tags=@n,
+ * times its bare loops; the cheapest one of both counters, and its loop of bytes only.
+ * Zero if it could not be loaded.
  */
-static uint64_t sum_floor(long n)
+static struct floor sum_floor(long n)
 {
-	static const char *const loops[] = { "cpu_major", "tag_major", "blocked" };
-	unsigned long long v, best = 0;
+	static const char *const loops[] = { "cpu_major", "tag_major", "blocked", "bytes" };
+	struct floor fl = { 0, 0 };
+	unsigned long long v;
 	char cmd[96];
 	FILE *f;
 	int i;
 
 	snprintf(cmd, sizeof(cmd), "insmod /tests/allocinfo_floor.ko tags=%ld", n);
 	if (system(cmd))
-		return 0;
+		return fl;
 	for (i = 0; i < ARRAY_SIZE(loops); i++) {
 		snprintf(cmd, sizeof(cmd), "/sys/module/allocinfo_floor/parameters/%s", loops[i]);
 		f = fopen(cmd, "r");
 		v = 0;
-		if (f && fscanf(f, "%llu", &v) == 1 && (!best || v < best))
-			best = v;
+		if (!f || fscanf(f, "%llu", &v) != 1)
+			v = 0;
+		else if (i == ARRAY_SIZE(loops) - 1)
+			fl.bytes = v;
+		else if (!fl.pairs || v < fl.pairs)
+			fl.pairs = v;
 		printf("# floor of %ld tags, %s: %llu instr\n", n, loops[i], v);
 		if (f)
 			fclose(f);
 	}
-	if (system("rmmod allocinfo_floor"))
-		return 0;
-	return best;
+	if (system("rmmod allocinfo_floor") || !fl.bytes)
+		fl.pairs = 0;
+	return fl;
 }
 
 static void bail(const char *what)
@@ -476,7 +489,7 @@ static void measure(int (*path)(const struct query *, struct result *), const st
 int main(void)
 {
 	struct result all, text, ioc, qry, htext, hqry;
-	uint64_t floor_all, floor_file;
+	struct floor floor_all, floor_file;
 	struct pages pg, page;
 	long ntags, nfile;
 	uint64_t id;
@@ -499,18 +512,18 @@ int main(void)
 	/* Before the content id: the floor's module comes and goes. */
 	floor_all = sum_floor(ntags);
 	floor_file = sum_floor(nfile);
-	if (!floor_all || !floor_file) {
+	if (!floor_all.pairs || !floor_file.pairs) {
 		printf("not ok 1 # the floor module (tests/bench/floor) did not load\n");
 		return 1;
 	}
 	id = content_id();
 
 	const struct query queries[] = {
-		{ "file",	file,	0,	1, 0 },
-		{ "file+size",	file,	1,	0, floor_file },
-		{ "size>=1MiB",	NULL,	MiB,	0, floor_all },
-		{ "bytes>0",	NULL,	1,	0, floor_all },
-		{ "full dump",	NULL,	0,	1, 0 },
+		{ "file",	file,	0,	1, NULL },
+		{ "file+size",	file,	1,	0, &floor_file },
+		{ "size>=1MiB",	NULL,	MiB,	0, &floor_all },
+		{ "bytes>0",	NULL,	1,	0, &floor_all },
+		{ "full dump",	NULL,	0,	1, NULL },
 	};
 
 	printf("# %ld tags; possible CPUs (sysconf(_SC_NPROCESSORS_CONF)): %ld; online: %ld\n",
@@ -559,12 +572,16 @@ int main(void)
 		       qr->name, label, (unsigned long long)text.ns, (unsigned long long)ioc.ns,
 		       (unsigned long long)qry.ns, (double)text.ns / ioc.ns,
 		       (double)text.ns / qry.ns, text.syscalls, ioc.syscalls, qry.syscalls);
-		printf("# row %s %llu %llu %llu %llu\n", qr->name, (unsigned long long)text.ns,
+		printf("# row %s %llu %llu %llu %llu %llu\n", qr->name, (unsigned long long)text.ns,
 		       (unsigned long long)ioc.ns, (unsigned long long)qry.ns,
-		       (unsigned long long)qr->floor);
+		       (unsigned long long)(qr->floor ? qr->floor->pairs : 0),
+		       (unsigned long long)(qr->floor ? qr->floor->bytes : 0));
 		if (qr->floor)
-			printf("# %-11s floor %llu instr: QUERY/floor %.2f\n", qr->name,
-			       (unsigned long long)qr->floor, (double)qry.ns / qr->floor);
+			printf("# %-11s floor %llu instr: QUERY/floor %.2f; bytes floor %llu: %.2f\n",
+			       qr->name, (unsigned long long)qr->floor->pairs,
+			       (double)qry.ns / qr->floor->pairs,
+			       (unsigned long long)qr->floor->bytes,
+			       (double)qry.ns / qr->floor->bytes);
 		printf("# %-11s open fd: text %llu, QUERY %llu: %.1fx (QUERY %ld syscalls)\n",
 		       qr->name, (unsigned long long)htext.ns, (unsigned long long)hqry.ns,
 		       (double)htext.ns / hqry.ns, hqry.syscalls);
