@@ -6,7 +6,7 @@
 # loop inside /proc/allocinfo. The load must return, the file go away, and every caller leave it.
 # Before the fix, remove_proc_entry() under the lock and those callers waited for each other.
 echo "TAP version 13"
-echo "1..4"
+echo "1..5"
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -45,3 +45,7 @@ wait
 out=$(cat /tmp/hammer.out)
 [ "$out" = "query=ENOTTY get_at=ENOTTY read=EIO open=ENOENT" ]
 t $? "callers inside the file leave it, and find it gone: $out"
+/usr/sbin/allocinfo >/dev/null 2>/tmp/err
+rc=$?
+[ $rc = 4 ]
+t $? "allocinfo: exit status $rc (4: profiling absent), stderr: $(cat /tmp/err)"

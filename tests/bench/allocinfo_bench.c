@@ -26,6 +26,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <linux/alloc_tag.h>
 
 #define PATH	"/proc/allocinfo"
@@ -41,6 +43,8 @@
 #define PAGESZ	(4 * 1024)	/* QUERY buffer of the paged sweep */
 #define RUNS	5
 #define MiB	(1024 * 1024)
+#define TOOL	"/usr/sbin/allocinfo"		/* static, musl (scripts/build) */
+#define TOOL_GLIBC	"/tests/allocinfo-glibc"	/* static, glibc (tests/Makefile) */
 #define ARRAY_SIZE(a)	((int)(sizeof(a) / sizeof((a)[0])))
 
 /*
@@ -528,6 +532,46 @@ static void measure(int (*path)(const struct query *, struct result *), const st
 		*best = r;
 }
 
+/*
+ * The whole process of a tools/mm/allocinfo binary (spawn, run, exit, wait),
+ * output to /dev/null: the cheapest of RUNS runs, or 0 if it failed.
+ */
+static uint64_t tool_run(const char *tool, char *const argv[])
+{
+	posix_spawn_file_actions_t fa;
+	uint64_t best = UINT64_MAX, t0, t;
+	int run, status;
+	pid_t pid;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	for (run = 0; run < RUNS; run++) {
+		t0 = now();
+		if (posix_spawn(&pid, tool, &fa, NULL, argv, NULL) ||
+		    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+			return 0;
+		t = now() - t0;
+		if (t < best)
+			best = t;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	return best;
+}
+
+/* allocinfo ARG through the text and through QUERY: "# tool NAME (LIBC) TEXT QUERY". */
+static int tool_row(const char *tool, const char *libc, char *arg)
+{
+	char *q[] = { "allocinfo", "--backend=query", arg, NULL };
+	char *t[] = { "allocinfo", "--backend=text", arg, NULL };
+	uint64_t nq = tool_run(tool, q), nt = tool_run(tool, t);
+
+	if (!nq || !nt)
+		return -1;
+	printf("# tool %s (%s) %llu %llu\n", !strcmp(arg, "--help") ? "--help: the process alone" :
+	       arg, libc, (unsigned long long)nt, (unsigned long long)nq);
+	return 0;
+}
+
 int main(void)
 {
 	struct result all, text, ioc, qry, htext, hqry;
@@ -674,6 +718,15 @@ int main(void)
 	       (double)pg.last / pg.first);
 	if (pg.last > pg.first)
 		printf("# WARNING: paged: the last page cost more than the first (resume not O(1)?)\n");
+	printf("# tool: the whole process of allocinfo (spawn to wait), text vs QUERY backend\n");
+	errno = 0;
+	for (q = 0; q < 2; q++) {
+		const char *tool = q ? TOOL_GLIBC : TOOL, *libc = q ? "glibc" : "musl";
+
+		if (tool_row(tool, libc, "--file=mm/slub.c") || tool_row(tool, libc, "--json") ||
+		    tool_row(tool, libc, "--help"))
+			bail(tool);
+	}
 	if (content_id() != id)
 		printf("# WARNING: the set of tags changed during the run (module load/unload)\n");
 	printf("ok 1 bench ran\n");
