@@ -548,8 +548,10 @@ static uint64_t tool_run(const char *tool, char *const argv[])
 	for (run = 0; run < RUNS; run++) {
 		t0 = now();
 		if (posix_spawn(&pid, tool, &fa, NULL, argv, NULL) ||
-		    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
-			return 0;
+		    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
+			best = 0;
+			break;
+		}
 		t = now() - t0;
 		if (t < best)
 			best = t;
