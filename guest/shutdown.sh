@@ -6,7 +6,7 @@
 # loop inside /proc/allocinfo. The load must return, the file go away, and every caller leave it.
 # Before the fix, remove_proc_entry() under the lock and those callers waited for each other.
 echo "TAP version 13"
-echo "1..5"
+echo "1..6"
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
@@ -27,6 +27,7 @@ echo "$2" >$fa/require-end
 echo 100 >$fa/probability
 
 /tests/allocinfo_hammer >/tmp/hammer.out 2>&1 &
+(/usr/sbin/allocinfo --watch=1 --count=100 >/dev/null 2>/tmp/watch.err; echo $? >/tmp/watch.rc) &
 for i in 1 2 3; do
 	while cat /proc/allocinfo >/dev/null 2>&1; do :; done &
 done
@@ -45,6 +46,9 @@ wait
 out=$(cat /tmp/hammer.out)
 [ "$out" = "query=ENOTTY get_at=ENOTTY read=EIO open=ENOENT" ]
 t $? "callers inside the file leave it, and find it gone: $out"
+rc=$(cat /tmp/watch.rc)
+[ "$rc" = 4 ]
+t $? "allocinfo --watch as the file goes: exit status $rc (4), stderr: $(cat /tmp/watch.err)"
 /usr/sbin/allocinfo >/dev/null 2>/tmp/err
 rc=$?
 [ $rc = 4 ]
