@@ -134,6 +134,13 @@ wait
 is "$(awk -F, '$4 == "test_allocinfo_site_cpu" && $9 != 0 { print $9, $10, $11 }' /tmp/watch)" \
 	"$((3 * pg)) 3 same" "--watch --count: the allocation as one delta of the same site"
 is "$(grep -c ',state$' /tmp/watch)" 1 "--watch --csv: one header"
+echo 0 >$P
+$A --module=$M --min-bytes=1 --watch=1 --count=1 --csv >/tmp/watch &
+sleep 0.5
+echo 3 >$P
+wait
+is "$(awk -F, '$4 == "test_allocinfo_site_cpu" { print $9, $10, $11 }' /tmp/watch)" \
+	"$((3 * pg)) 3 same" "--watch --min-bytes: a site that crosses the bound is not new"
 $A --module=$M --watch=1 --count=3 --json >/tmp/watch &
 sleep 0.5
 echo 0 >$P
