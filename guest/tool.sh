@@ -63,8 +63,8 @@ long=test_allocinfo_site_in_a_function_whose_name_is_longer_than_sixty_three_cha
 	[ "$(rows --backend=query --function='test_allocinfo_site_in_a*' | col 4)" = $long ]
 t $? "get: names trimmed to their last 63 characters, and a prefix glob misses them"
 
-# Each option, on the test module's five sites (pages, calls): a 3,3  b 4,1  long 4,2
-# inaccurate 1,1 (accurate:no)  cpu 0,0.
+# Each option, on the test module's seven sites (pages, calls): a 3,3  b 4,1  long 4,2
+# inaccurate 1,1 (accurate:no)  cpu 0,0  capture 0,0  capture_pages 0,0.
 is() { # is "RESULT" "EXPECTED" NAME
 	[ "$1" = "$2" ]
 	t $? "$3${4:+: $4}"
@@ -72,21 +72,22 @@ is() { # is "RESULT" "EXPECTED" NAME
 # fns ARG...: the short names of the module's sites that match, sorted.
 fns() { rows --module=$M "$@" | col 4 | sed 's/test_allocinfo_site_//; s/in_a_function.*/long/' |
 	sort | tr '\n' ' '; }
-is "$(fns)" "a b cpu inaccurate long " "--module: the module's sites"
+is "$(fns)" "a b capture capture_pages cpu inaccurate long " "--module: the module's sites"
 is "$(fns --function=test_allocinfo_site_b)" "b " "--function"
-is "$(fns --function='*_site_[!ab]*')" "cpu inaccurate long " "--function: a [!...] class"
+is "$(fns --function='*_site_[!ab]*')" "capture capture_pages cpu inaccurate long " \
+	"--function: a [!...] class"
 is "$(fns --function='test\_allocinfo_site_?')" "a b " "--function: '\\' and '?'"
-is "$(rows --file='*/test_allocinfo.c' | wc -l)" 5 "--file"
+is "$(rows --file='*/test_allocinfo.c' | wc -l)" 7 "--file"
 is "$(rows --module=$M --line="$line" | col 3 | sort -u)" "${line:-missing}" "--line=N"
 lines=$(rows --module=$M | col 3 | sort -n | sed -n '1p;$p' | tr '\n' -)
-is "$(rows --module=$M --line="${lines%-}" | wc -l)" 5 "--line=N-M ($lines)"
+is "$(rows --module=$M --line="${lines%-}" | wc -l)" 7 "--line=N-M ($lines)"
 is "$(fns -m $((4 * pg)))" "b long " "-m SIZE in bytes"
 is "$(fns --min=16K)" "$([ "$pg" = 4096 ] && echo "b long ")" "--min=16K (K is 1024)"
 is "$(fns --min-bytes=$((4 * pg / 1024))KiB)" "b long " "--min-bytes=NKiB"
-is "$(fns --max-bytes=$((3 * pg)))" "a cpu inaccurate " "--max-bytes"
+is "$(fns --max-bytes=$((3 * pg)))" "a capture capture_pages cpu inaccurate " "--max-bytes"
 is "$(fns --min-calls=2)" "a long " "--min-calls"
-is "$(fns --max-calls=0)" "cpu " "--max-calls"
-is "$(fns --accurate)" "a b cpu long " "--accurate"
+is "$(fns --max-calls=0)" "capture capture_pages cpu " "--max-calls"
+is "$(fns --accurate)" "a b capture capture_pages cpu long " "--accurate"
 is "$(fns --inaccurate)" "inaccurate " "--inaccurate"
 # Each of these outputs many rows: "1 " (or a count) also proves they are not empty.
 is "$(rows --builtin | awk -F, '{ print $1 == "" }' | sort -u | tr '\n' ' ')" "1 " "--builtin"
@@ -103,16 +104,16 @@ is "$(rows -s t | col 2,3 | LC_ALL=C sorted -t, -k1,1 -k2,2n)" 0 "-s t (file, li
 is "$(rows --module=$M -n 2 | col 4 | wc -l)/$(rows --module=$M -n 2)" \
 	"2/$(rows --module=$M | head -n 2)" "-n 2: the first two"
 is "$(fns --top=1 --sort=calls)" "a " "--top with --sort"
-is "$(rows --module=$M -o | wc -l)" 5 "-o (once: the default)"
+is "$(rows --module=$M -o | wc -l)" 7 "-o (once: the default)"
 is "$($A --module=$M -t | awk '$NF == "lib/" || $NF == "test_allocinfo.c" { print $(NF-1) }' |
-	tr '\n' ' ')" "5 5 " "-t: directory and file sums"
-is "$(rows --module=$M --group-by=module)" "$M,$((12 * pg)),7,5" "--group-by=module"
-is "$(rows --module=$M --group-by=dir)" "lib,$((12 * pg)),7,5" "--group-by=dir"
-is "$(rows --module=$M --group-by=file)" "lib/test_allocinfo.c,$((12 * pg)),7,5" "--group-by=file"
+	tr '\n' ' ')" "7 7 " "-t: directory and file sums"
+is "$(rows --module=$M --group-by=module)" "$M,$((12 * pg)),7,7" "--group-by=module"
+is "$(rows --module=$M --group-by=dir)" "lib,$((12 * pg)),7,7" "--group-by=dir"
+is "$(rows --module=$M --group-by=file)" "lib/test_allocinfo.c,$((12 * pg)),7,7" "--group-by=file"
 is "$(rows --module=$M --group-by=function --sort=bytes | head -n 1 | col 2-4)" \
 	"$((4 * pg)),1,1" "--group-by=function --sort=bytes"
-is "$($A --module=$M --json | grep -o '"module":"test_allocinfo"' | wc -l)" 5 "--json"
-is "$($A --module=$M --prometheus | grep -c '^allocinfo_bytes{module="test_allocinfo",')" 5 \
+is "$($A --module=$M --json | grep -o '"module":"test_allocinfo"' | wc -l)" 7 "--json"
+is "$($A --module=$M --prometheus | grep -c '^allocinfo_bytes{module="test_allocinfo",')" 7 \
 	"--prometheus"
 is "$($A --function=test_allocinfo_site_b --folded)" \
 	"$M;lib;test_allocinfo.c;test_allocinfo_site_b $((4 * pg))" "--folded"
@@ -150,9 +151,9 @@ modprobe $M
 wait
 is "$(grep -c '^{.*}$' /tmp/watch)" 3 "--watch --json: JSON Lines, one object per interval"
 is "$(grep -o '"state":"[a-z]*"' /tmp/watch | sort | uniq -c | awk '{ print $1 $2 }' | tr '\n' ' ')" \
-	'5"state":"gone" 5"state":"new" ' "--watch: sites that went away and came back are marked"
+	'7"state":"gone" 7"state":"new" ' "--watch: sites that went away and came back are marked"
 # totals.sites counts the sites there are: not those that went away.
-is "$(awk '{ want = /"state":"gone"/ && !/"state":"new"/ ? 0 : 5
+is "$(awk '{ want = /"state":"gone"/ && !/"state":"new"/ ? 0 : 7
 	print (index($0, "\"sites\":" want "}") > 0) }' /tmp/watch | tr '\n' ' ')" "1 1 1 " \
 	"--watch: totals.sites leaves out the sites that went away"
 $A --module=$M --watch=1 --json >/tmp/watch 2>&1 &
